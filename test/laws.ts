@@ -10,7 +10,8 @@
  * unbounded) must be small enough to explore completely (at most `maxStates`, default 200 000
  * distinct states); `sampleSize` (default 200) states, spread over the BFS order, are used for the
  * per-state laws. Laws: BFS and DFS find the same distinct states; `actions`, `next` and `encode`
- * are deterministic and `next` does not mutate its (deep-frozen) input; replaying the stored path of
+ * are deterministic and `next` does not mutate its (deep-frozen) input; states with equal encodings
+ * have equal `toJSON` views (so `encode` loses nothing that `toJSON` shows); replaying the stored path of
  * a state reaches a state with the same encoding; every reported trace replays and ends where its
  * verdict says; BFS traces are no longer than DFS ones; exact and fingerprint storage agree; ITF
  * round-trips `toJSON` (numbers in `toJSON` must be integers for this law).
@@ -91,6 +92,23 @@ export function modelLaws<S, A>(name: string, makeModel: () => Model<S, A>, lawO
           expect(stateKeyOf(model, model.next(state, action))).toBe(first);
         }
         expect(stateKeyOf(model, state), 'next mutated its input').toBe(key);
+      }
+    });
+
+    it('encode keeps apart the states that toJSON tells apart', () => {
+      const model = makeModel();
+      const views = new Map<string, string>();
+      const note = (state: S): void => {
+        const key = stateKeyOf(model, state);
+        const view = JSON.stringify(model.toJSON(state));
+        const seen = views.get(key);
+        if (seen !== undefined) expect(view, `two states encode the same but differ in toJSON (encode loses information)`).toBe(seen);
+        views.set(key, view);
+      };
+      for (const { states } of sample(model)) {
+        const state = states[states.length - 1]!;
+        note(state);
+        for (const action of model.actions(state)) note(model.next(state, action));
       }
     });
 
