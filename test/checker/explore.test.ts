@@ -4,7 +4,7 @@ import type { Model } from '../../src/checker/model.ts';
 import { resolveOptions, type CheckOptions, type Progress } from '../../src/checker/options.ts';
 import type { CheckResult, ExhaustiveResult, PropertyVerdict } from '../../src/checker/result.ts';
 import { mutex } from '../fixtures/mutex.ts';
-import { counterGrid, unboundedCounter } from '../fixtures/toy-models.ts';
+import { counterGrid, jumpCounter, unboundedCounter } from '../fixtures/toy-models.ts';
 import { twoPhaseCommit } from '../fixtures/two-phase-commit.ts';
 
 function run<S, A>(model: Model<S, A>, options: CheckOptions = {}): ExhaustiveResult<A> {
@@ -112,6 +112,13 @@ describe('bounds stop cleanly and still report coverage', () => {
       expect(result.coverage).toMatchObject({ distinct: 11, maxDepthReached: 10, frontierCut: 1, terminalStates: 0, stoppedBy: 'max-depth', exhausted: false });
       expect(verdict(result, 'reaches-1000').status).toBe('no-witness-within-bounds');
     }
+  });
+  it('depth-bounded DFS re-expands a state found again by a shorter path, like BFS', () => {
+    for (const mode of ['bfs', 'dfs'] as const) {
+      const result = run(jumpCounter(30), { mode, maxDepth: 5, stopAt: 'exhausted' });
+      expect(result.coverage).toMatchObject({ distinct: 11, frontierCut: 2, maxDepthReached: 5, stoppedBy: 'max-depth' });
+    }
+    expect(labels(verdict(run(jumpCounter(10), { maxDepth: 5 }), 'reaches-limit'))).toEqual(['+2', '+2', '+2', '+2', '+2']);
   });
   it('maxDepth 0 checks the initial states only', () => {
     expect(run(twoPhaseCommit(3), { maxDepth: 0 }).coverage).toMatchObject({ distinct: 1, generated: 1, transitions: 0, frontierCut: 1 });
