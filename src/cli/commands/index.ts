@@ -2,7 +2,15 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.ts';
 import { registerList } from './list.ts';
+import { registerGraph } from './graph.ts';
+import { registerShow } from './show.ts';
+import { registerPromises } from './promises.ts';
+import { registerReport } from './report.ts';
 
 export function registerCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
   registerList(program, io, setExit);
+  registerGraph(program, io, setExit);
+  registerShow(program, io, setExit);
+  registerPromises(program, io, setExit);
+  registerReport(program, io, setExit);
 }
