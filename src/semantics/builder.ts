@@ -43,7 +43,8 @@ interface CallbackSpec {
   readonly do?: readonly SyncCommand[];
   readonly value?: Expr;
 }
-export const then = (spec: CallbackSpec = {}): ChainStep =>
+/** Named `andThen`, not `then`: a module exporting `then` is a thenable, and `await import()` of it hangs. */
+export const andThen = (spec: CallbackSpec = {}): ChainStep =>
   spec.value === undefined ? { k: 'then', body: spec.do ?? [] } : { k: 'then', body: spec.do ?? [], value: spec.value };
 export const catchError = (spec: CallbackSpec = {}): ChainStep =>
   spec.value === undefined ? { k: 'catch', body: spec.do ?? [] } : { k: 'catch', body: spec.do ?? [], value: spec.value };

@@ -4,7 +4,7 @@
  * responds as soon as the read is done — the write can no longer be cut off.
  */
 import {
-  allSettled, andFinally, catchError, connect, defineProgram, end, field, g, H, input, read, rec, result, returnChain, setGlobal, start, then, write,
+  allSettled, andFinally, catchError, connect, defineProgram, end, field, g, H, input, read, rec, result, returnChain, setGlobal, start, andThen, write,
 } from '../../../src/semantics/builder.ts';
 import { dbConsistent, defineModel } from '../../../src/semantics/define-model.ts';
 import { record } from '../../../src/semantics/values.ts';
@@ -20,7 +20,7 @@ export default defineModel({
     db: { record: null },
     chains: {
       W: [connect(), write('record', rec({ val: g('val'), hash: g('hash') })), catchError()],
-      R: [connect(), read('record'), then({ value: rec({ stored: result, hash: g('hash') }) })],
+      R: [connect(), read('record'), andThen({ value: rec({ stored: result, hash: g('hash') }) })],
       ALL: [allSettled('W', 'R'), andFinally(end())],
     },
     main: [setGlobal('val', field(input, 'val')), setGlobal('hash', H(g('val'))), start('W'), start('R'), start('ALL'), returnChain('R')],

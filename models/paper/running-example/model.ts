@@ -5,7 +5,7 @@
  * Nothing orders W before the response (Fig. 2). Events: inputs 42 then 112 (Tables 1–3).
  */
 import {
-  catchError, connect, defineProgram, field, g, H, input, read, rec, result, returnChain, setGlobal, start, then, write,
+  catchError, connect, defineProgram, field, g, H, input, read, rec, result, returnChain, setGlobal, start, andThen, write,
 } from '../../../src/semantics/builder.ts';
 import { dbConsistent, defineModel } from '../../../src/semantics/define-model.ts';
 import { record } from '../../../src/semantics/values.ts';
@@ -21,7 +21,7 @@ export default defineModel({
     db: { record: null },
     chains: {
       W: [connect(), write('record', rec({ val: g('val'), hash: g('hash') })), catchError()],
-      R: [connect(), read('record'), then({ value: rec({ stored: result, hash: g('hash') }) })],
+      R: [connect(), read('record'), andThen({ value: rec({ stored: result, hash: g('hash') }) })],
     },
     main: [setGlobal('val', field(input, 'val')), setGlobal('hash', H(g('val'))), start('W'), start('R'), returnChain('R')],
   }),
