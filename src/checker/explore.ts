@@ -44,10 +44,10 @@ export function explore<S, A>(model: Model<S, A>, options: ResolvedOptions): { r
 
 class Exploration<S, A> {
   readonly visited: VisitedSet<S>;
-  private readonly always: StateProperty<S>[] = [];
-  private readonly steps: StepProperty<S, A>[] = [];
-  private readonly sometimes: StateProperty<S>[] = [];
-  private readonly eventually: StateProperty<S>[] = [];
+  private always: StateProperty<S>[] = [];
+  private steps: StepProperty<S, A>[] = [];
+  private sometimes: StateProperty<S>[] = [];
+  private eventually: StateProperty<S>[] = [];
   private readonly selected: Property<S, A>[];
   private readonly decided = new Map<string, PropertyVerdict<A>>();
   private readonly started = performance.now();
@@ -229,10 +229,13 @@ class Exploration<S, A> {
     const property = this.selected.find((candidate) => candidate.name === name)!;
     const trace = this.traceTo(entry, lastChoice);
     this.decided.set(name, { property: name, kind: property.kind, status, trace });
-    for (const list of [this.always, this.steps, this.sometimes, this.eventually] as { name: string }[][]) {
-      const at = list.findIndex((candidate) => candidate.name === name);
-      if (at >= 0) list.splice(at, 1);
-    }
+    // Replace, never splice: a loop over one of these lists may be running right now (one step can
+    // decide several properties), and splicing under it would skip the next property.
+    const undecided = <P extends { name: string }>(list: readonly P[]) => list.filter((candidate) => candidate.name !== name);
+    this.always = undecided(this.always);
+    this.steps = undecided(this.steps);
+    this.sometimes = undecided(this.sometimes);
+    this.eventually = undecided(this.eventually);
     if (this.options.stopAt === 'all-decided' && this.decided.size === this.selected.length) this.stop ??= 'all-decided';
   }
 

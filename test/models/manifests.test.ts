@@ -19,24 +19,19 @@ import type { ServerlessModel } from '../../src/semantics/model.ts';
 import { bfs, compareExpectation, type BfsResult } from './bfs.ts';
 
 /**
- * The real explorer's exhaustive verdicts, in the manifest's vocabulary. Each property is checked in a
- * run of its own (`properties: [name]`): with several properties per run, the explorer currently skips
- * a property whose only counterexample transition also decides the property listed before it (see the
- * `it.fails` at the end of this file).
+ * The real explorer's exhaustive verdicts, in the manifest's vocabulary: one run deciding every
+ * property at once (the way `afterlife check` and `claims` run it).
  */
 function explore(m: ServerlessModel): BfsResult & { exhausted: boolean } {
   const verdicts: Record<string, ExpectedVerdict> = {};
-  let coverage: Coverage | undefined;
-  for (const p of m.properties) {
-    const r = check(m, { mode: 'bfs', storage: 'exact', stopAt: 'exhausted', properties: [p.name] });
-    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-    if (r.result.mode === 'random') throw new Error('internal: expected an exhaustive run');
-    coverage = r.result.coverage;
-    const v = r.result.verdicts[0]!;
+  const r = check(m, { mode: 'bfs', storage: 'exact', stopAt: 'exhausted' });
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  if (r.result.mode === 'random') throw new Error('internal: expected an exhaustive run');
+  for (const v of r.result.verdicts) {
     if (v.status !== 'holds' && v.status !== 'violated' && v.status !== 'witnessed' && v.status !== 'no-witness') throw new Error(`${m.name}: '${v.property}' is ${v.status}, not decided`);
     verdicts[v.property] = v.status;
   }
-  const c = coverage!;
+  const c: Coverage = r.result.coverage;
   return { distinctStates: c.distinct, transitions: c.transitions, terminalStates: c.terminalStates, verdicts, exhausted: c.exhausted };
 }
 
@@ -148,13 +143,13 @@ describe('the manifest comparison can fail', () => {
   });
 });
 
-describe('known explorer bug (src/checker/explore.ts)', () => {
-  // `decide()` splices a decided property out of the list that `checkStep`/`checkNewState` are
-  // iterating with for-of, so the property right after it is not evaluated on that transition/state.
-  // In p4-buffered-logger @ single/literal the one off-event End Asynchronous Task (the flush resolving
-  // in the destroyed environment) violates both no-computation-off-event and broken-promise; run
-  // together, broken-promise is skipped there and wrongly reported as holding. Remove `.fails` once fixed.
-  it.fails('decides every property when one transition violates two of them at once', () => {
+describe('explorer regression (src/checker/explore.ts, fixed)', () => {
+  // `decide()` used to splice a decided property out of the list `checkStep`/`checkNewState` were
+  // iterating, so the next property was not evaluated on that transition. In p4-buffered-logger @
+  // single/literal the one off-event End Asynchronous Task (the flush resolving in the destroyed
+  // environment) violates both no-computation-off-event and broken-promise; broken-promise was
+  // skipped and reported as holding. Fixed in explore.ts (the lists are replaced, not spliced).
+  it('decides every property when one transition violates two of them at once', () => {
     const def = loaded.find((l) => l.name === 'patterns/p4-buffered-logger')!.def;
     const built = buildModel(def, { semantics: 'single', variant: 'literal' });
     if (!built.ok) throw new Error('must build');
