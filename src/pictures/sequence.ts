@@ -110,7 +110,7 @@ export function sequenceOf(loaded: Pick<LoadedTrace, 'model' | 'states' | 'actio
         const response = before.frame?.response;
         msg(PLATFORM, CALLER, `${n} respond(${response === undefined ? '' : showValue(response)})`, 'reply');
         const left = after.pending.map((p) => `${chainName(p.chain)}@e${p.event}`);
-        note([PLATFORM], `End Event: E = ${after.env}${left.length ? ` — ⚠ still pending: ${left.join(', ')}` : ''}`, left.length > 0);
+        note([PLATFORM], `${left.length ? '⚠ ' : ''}End Event: E = ${after.env}${left.length ? ` while still pending: ${left.join(', ')}` : ''}`, left.length > 0);
       }
     }
     if (k + 1 === firstFailure && property !== undefined) note(firstFailure > 0 ? [PLATFORM, DB] : [PLATFORM], `⚠ ${property.name} violated after step ${n}`, true);
