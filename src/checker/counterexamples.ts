@@ -6,7 +6,8 @@
  * step is not followed. So every raw violation comes with the shortest trace to it that does *not*
  * pass through an earlier violation of the same property. `eventually` violations are terminal
  * states, dead ends anyway, so one BFS serves all of them. Raw violations are then grouped by
- * *shape* — the sequence of `model.shapeOf?.(a) ?? model.ruleOf(a)` — each shape represented by its
+ * *shape* — the sequence of `model.shapeOf?.(a) ?? model.ruleOf(a)`, leaving out actions whose shape is
+ * the empty string (steps the model declares irrelevant to how it breaks) — each shape represented by its
  * least trace (by length, then path), shapes sorted the same way and capped per property, with the
  * number of raw violations each shape stands for. Not the hot path: clarity over speed.
  */
@@ -168,7 +169,7 @@ function groupByShape<S, A>(model: Model<S, A>, property: SafetyProperty<S, A>, 
   for (const violation of found) {
     if (violation.property !== property.name) continue;
     rawViolations++;
-    const shape = violation.trace.steps.map((step) => model.shapeOf?.(step.action) ?? step.rule);
+    const shape = violation.trace.steps.map((step) => model.shapeOf?.(step.action) ?? step.rule).filter((part) => part !== '');
     const key = shape.join('\u0000');
     const group = groups.get(key);
     if (group === undefined) groups.set(key, { shape, trace: violation.trace, occurrences: 1 });

@@ -65,9 +65,9 @@ export interface Model<S, A> {
   /** A JSON-able view of a state (used by JSON/ITF trace output). Must be deterministic. */
   toJSON(state: S): Record<string, unknown>;
   /**
-   * Optional: a canonical *shape* of an action for counterexample deduplication — the action with
-   * identities that do not matter (event numbers, promise numbers) renamed canonically by the caller.
-   * Defaults to `ruleOf`.
+   * Optional: a canonical *shape* of an action for counterexample deduplication: two counterexamples
+   * whose actions have the same sequence of shapes are "the same way to break". Return '' for actions
+   * that do not matter to how the model breaks (they are left out of the shape). Defaults to `ruleOf`.
    */
   shapeOf?(action: A): string;
 }

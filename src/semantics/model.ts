@@ -32,6 +32,27 @@ export interface ServerlessModel extends Model<State, Action> {
   readonly ctx: RuleContext;
 }
 
+/**
+ * The shape of a step for counterexample deduplication: the platform's rules, Local steps that
+ * respond or end, and the resolutions of chains that write (with their creating event); other
+ * chains' steps and plain Local steps are interleaving noise and left out.
+ */
+function shapeOf(a: Action, ctx: RuleContext): string {
+  switch (a.rule) {
+    case 'fig4/end-async': {
+      const chain = ctx.program.chains[a.chain]!;
+      return chain.writesFrom[0] ? `end-async ${chain.name}@e${a.event}${a.outcome === 'reject' ? ' reject' : ''}` : '';
+    }
+    case 'fig4/local':
+    case 'fig4/start-async': {
+      const c = ctx.program.main[a.pc]!;
+      return c.k === 'respond' || c.k === 'end' ? `${c.k}()` : '';
+    }
+    default:
+      return a.rule;
+  }
+}
+
 export function buildModel(def: ModelDefinition, opts: ServerlessOptions): Result<ServerlessModel> {
   const semantics = SEMANTICS[opts.semantics];
   const compiled = compileProgram(def.program, { allowsEnd: semantics.hasRespondRule, semanticsName: semantics.name });
@@ -54,7 +75,7 @@ export function buildModel(def: ModelDefinition, opts: ServerlessOptions): Resul
     properties: serverlessProperties(ctx, def.invariants ?? []),
     formatAction: (a) => formatAction(a, prog),
     ruleOf: (a) => a.rule,
-    shapeOf: (a) => (a.rule === 'fig4/end-async' ? `end-async ${prog.chains[a.chain]!.name}${a.outcome === 'reject' ? ' reject' : ''}` : a.rule === 'fig4/local' || a.rule === 'fig4/start-async' ? `${a.rule}@${a.pc}` : a.rule),
+    shapeOf: (a) => shapeOf(a, ctx),
     formatState: (s) => formatState(s, prog),
     toJSON: (s) => stateToJSON(s, prog),
   };

@@ -1,8 +1,8 @@
 /**
  * `afterlife report <model>`: a self-contained HTML report (claims table, counterexamples as tables
- * and sequence diagrams, the promise graph, the state graph) that opens offline in any browser. When
- * the state graph has more than 500 nodes the report draws its quotient under env × pending writes ×
- * responded instead of refusing.
+ * and sequence diagrams, the promise graph, the state graph) that opens offline in any browser. A
+ * state graph of more than 80 nodes is unreadable at page width, so the report then draws its
+ * quotient under env × pending writes × responded instead (`afterlife graph` draws the full one).
  */
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.ts';
@@ -11,6 +11,9 @@ import { emit, loadServerless } from '../../pictures/cli-helpers.ts';
 import { DEFAULT_PROJECTION } from '../../pictures/projection.ts';
 import { buildReport } from '../../pictures/report.ts';
 import { chooseProperty, DEFAULT_MAX_NODES, stateGraphOf } from './graph.ts';
+
+/** Above this many states the report draws the quotient graph. */
+export const REPORT_MAX_NODES = 80;
 
 export function registerReport(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
@@ -25,7 +28,7 @@ export function registerReport(program: Command, io: CliIO, setExit: (code: numb
       const { loaded, model } = await loadServerless(modelArg, flags.semantics, flags.literal);
       let graph;
       try {
-        graph = stateGraphOf(model, DEFAULT_MAX_NODES, undefined);
+        graph = stateGraphOf(model, REPORT_MAX_NODES, undefined);
       } catch (e) {
         if (!(e instanceof CliFailure) || e.errors[0]?.code !== 'AFL504') throw e;
         graph = stateGraphOf(model, DEFAULT_MAX_NODES, DEFAULT_PROJECTION.join(','));
