@@ -41,7 +41,10 @@ export const COMPONENTS: Readonly<Record<string, Component>> = {
     describe: 'number of pending chains that still have a database write to perform',
     value: (s, p) => `writes pending=${s.pending.filter((x) => p.chains[x.chain]!.writesFrom[x.at]).length}`,
   },
-  responded: { describe: 'whether the current event has responded', value: (s) => `responded=${responded(s) ? 'yes' : s.frame ? 'no' : '-'}` },
+  responded: {
+    describe: 'whether the current event has responded (or, where the response is the End Event, has its response ready)',
+    value: (s) => `responded=${responded(s) ? 'yes' : s.frame?.response !== undefined ? 'ready' : s.frame ? 'no' : '-'}`,
+  },
   ended: { describe: 'number of events that ended', value: (s) => `ended=${s.log.filter((e) => e.ended).length}/${s.log.length}` },
   events: { describe: 'number of events delivered', value: (s) => `events=${s.log.length}` },
   db: { describe: 'the database contents', value: (s, p) => `DB: ${p.dbKeys.map((k, i) => `${k}=${showValue(s.db[i] ?? null)}`).join(', ')}` },

@@ -53,7 +53,7 @@ export async function buildReport(input: ReportInput): Promise<string> {
   parts.push(`<div class="figure">${await renderSvg(promiseGraphToDot(pg))}</div>`);
   const g = input.stateGraph;
   parts.push(`<h2 id="states">State graph${g.projection ? ` (projection: ${escapeXml(g.projection)})` : ''}</h2>`);
-  parts.push(`<p class="muted">${g.states} states, ${g.transitions} transitions${g.projection ? `, drawn as ${g.nodes.length} classes` : ''}; red: states violating <code>${escapeXml(input.property)}</code>; bold: the shortest path to one.</p>`);
+  parts.push(`<p class="muted">${g.states} states, ${g.transitions} transitions${g.projection ? `, drawn as ${g.nodes.length} classes (each labelled with how many states it stands for; the full graph: <code>afterlife graph ${escapeXml(input.modelArg)} --semantics ${model.options.semantics}${model.options.variant === 'literal' ? ' --literal' : ''} --format svg</code>)` : ''}; red: states violating <code>${escapeXml(input.property)}</code>; bold: the shortest path to one.</p>`);
   parts.push(`<div class="figure">${await renderSvg(graphToDot(g, { property: input.property }))}</div>`);
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>afterlife report: ${escapeXml(def.name)}</title><style>${CSS}</style></head><body>\n${parts.join('\n')}\n</body></html>\n`;
 }

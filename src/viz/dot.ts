@@ -48,13 +48,15 @@ export function graphToDot(graph: StateGraph, opts: DotOptions = {}): string {
   for (const n of graph.nodes) {
     const bad = prop !== undefined && (n.failing.includes(prop) || n.witnesses.includes(prop));
     const attrs: string[] = [];
-    const label = graph.projection ? `${n.label}\n(${n.count} state${n.count === 1 ? '' : 's'})` : n.label;
+    const some = prop === undefined ? 0 : (n.failingCount?.[prop] ?? 0);
+    const label = graph.projection ? `${n.label}\n(${n.count} state${n.count === 1 ? '' : 's'}${some > 0 ? `, ${some} ${n.failing.includes(prop!) ? 'violate' : 'witness'} ${prop}` : ''})` : n.label;
     attrs.push(`label=${dotLeft(label)}`);
     const styles = ['rounded'];
     if (n.initial) styles.push('filled');
     if (bad) {
       attrs.push(`color="${RED}"`, `fontcolor="${RED}"`);
-      if (!n.initial) {
+      // a class only some of whose states violate: red outline, no fill
+      if (!n.initial && (graph.projection === null || some === n.count)) {
         styles.push('filled');
         attrs.push('fillcolor="#fde0e0"');
       }

@@ -28,6 +28,8 @@ export interface GraphNode {
   readonly count: number;
   /** Edge on a shortest path from an initial node to this one, or -1. */
   readonly parentEdge: number;
+  /** Projected graphs: per property, how many of the `count` states fail or witness it. */
+  readonly failingCount?: Readonly<Record<string, number>>;
 }
 
 export interface GraphEdge {
@@ -50,6 +52,8 @@ export interface StateGraph {
   readonly transitions: number;
   /** Name of the projection when the graph is a quotient. */
   readonly projection: string | null;
+  /** For a quotient: the full graph, and the class (node id here) of each of its nodes. */
+  readonly underlying?: { readonly graph: StateGraph; readonly classOf: readonly number[] };
 }
 
 export interface Projection<S> {
@@ -103,39 +107,42 @@ export function buildStateGraph<S, A>(model: Model<S, A>, options: GraphOptions<
     const to = g.states[e.to]!;
     edgeFailing.push(a === undefined ? [] : stepProps.filter((p) => p.kind === 'always-step' && !p.holds(from, a, to)).map((p) => p.name));
   }
-  if (!proj) {
-    const edges = g.edges.map((e, i) => ({ ...e, failing: edgeFailing[i]!, count: 1 }));
-    const nodes = g.nodes.map((n, i) => ({ id: n.id, depth: n.depth, label: label(g.states[n.id]!), initial: n.initial, terminal: n.terminal, ...nodeFailing[i]!, count: 1, parentEdge: -1 }));
-    return { ok: true, graph: withParents({ model: g.model, nodes, edges, states: nodes.length, transitions: edges.length, projection: null }) };
-  }
+  const edges = g.edges.map((e, i) => ({ ...e, failing: edgeFailing[i]!, count: 1 }));
+  const nodes = g.nodes.map((n, i) => ({ id: n.id, depth: n.depth, label: label(g.states[n.id]!), initial: n.initial, terminal: n.terminal, ...nodeFailing[i]!, count: 1, parentEdge: -1 }));
+  const full = withParents({ model: g.model, nodes, edges, states: nodes.length, transitions: edges.length, projection: null });
+  if (!proj) return { ok: true, graph: full };
   const q = quotientGraph(g, (s) => proj.key(s));
   if (q.nodes.length > options.maxNodes) return { ok: false, reason: 'max-nodes', limit: options.maxNodes, reachedAtLeast: q.nodes.length };
   const index = new Map(q.nodes.map((n, i) => [n.key, i]));
-  const member = new Map<string, S>();
-  const failing = q.nodes.map(() => new Set<string>());
-  const witnesses = q.nodes.map(() => new Set<string>());
-  g.nodes.forEach((n, i) => {
-    const key = proj.key(g.states[n.id]!);
-    if (!member.has(key)) member.set(key, g.states[n.id]!);
-    const k = index.get(key)!;
-    nodeFailing[i]!.failing.forEach((p) => failing[k]!.add(p));
-    nodeFailing[i]!.witnesses.forEach((p) => witnesses[k]!.add(p));
+  const classOf = g.nodes.map((n) => index.get(proj.key(g.states[n.id]!))!);
+  const member = q.nodes.map(() => -1);
+  const counts = q.nodes.map((): Record<string, number> => ({}));
+  const depth = q.nodes.map(() => Infinity);
+  full.nodes.forEach((n) => {
+    const k = classOf[n.id]!;
+    if (member[k]! < 0) member[k] = n.id;
+    depth[k] = Math.min(depth[k]!, n.depth);
+    for (const p of [...n.failing, ...n.witnesses]) counts[k]![p] = (counts[k]![p] ?? 0) + 1;
   });
   const edgeFail = new Map<string, Set<string>>();
-  g.edges.forEach((e, i) => {
-    const id = `${proj.key(g.states[e.from]!)}\u0000${proj.key(g.states[e.to]!)}\u0000${e.rule}`;
+  full.edges.forEach((e) => {
+    const id = `${classOf[e.from]} ${classOf[e.to]} ${e.rule}`;
     const set = edgeFail.get(id) ?? new Set<string>();
-    edgeFailing[i]!.forEach((p) => set.add(p));
+    e.failing.forEach((p) => set.add(p));
     edgeFail.set(id, set);
   });
-  const depth = new Map<string, number>();
-  g.nodes.forEach((n) => {
-    const key = proj.key(g.states[n.id]!);
-    depth.set(key, Math.min(depth.get(key) ?? Infinity, n.depth));
+  const qNodes = q.nodes.map((n, i) => {
+    const failing = Object.keys(counts[i]!).filter((p) => full.nodes.some((m) => classOf[m.id] === i && m.failing.includes(p)));
+    const witnesses = Object.keys(counts[i]!).filter((p) => !failing.includes(p));
+    return { id: i, depth: depth[i]!, label: proj.label(g.states[member[i]!]!), initial: n.initial, terminal: n.terminal === n.count, failing, witnesses, count: n.count, parentEdge: -1, failingCount: counts[i]! };
   });
-  const nodes = q.nodes.map((n, i) => ({ id: i, depth: depth.get(n.key)!, label: proj.label(member.get(n.key)!), initial: n.initial, terminal: n.terminal === n.count, failing: [...failing[i]!], witnesses: [...witnesses[i]!], count: n.count, parentEdge: -1 }));
-  const edges = q.edges.map((e) => ({ from: index.get(e.from)!, to: index.get(e.to)!, rule: e.rule, label: e.rule, failing: [...(edgeFail.get(`${e.from}\u0000${e.to}\u0000${e.rule}`) ?? [])], count: e.count }));
-  return { ok: true, graph: withParents({ model: g.model, nodes, edges, states: g.nodes.length, transitions: g.edges.length, projection: proj.name }) };
+  const qEdges = q.edges.map((e) => {
+    const from = index.get(e.from)!;
+    const to = index.get(e.to)!;
+    return { from, to, rule: e.rule, label: e.rule, failing: [...(edgeFail.get(`${from} ${to} ${e.rule}`) ?? [])], count: e.count };
+  });
+  const quotient = withParents({ model: g.model, nodes: qNodes, edges: qEdges, states: g.nodes.length, transitions: g.edges.length, projection: proj.name });
+  return { ok: true, graph: { ...quotient, underlying: { graph: full, classOf } } };
 }
 
 /** Recomputes BFS parents over the drawn graph (from its initial nodes), so shortest paths can be drawn. */
@@ -176,6 +183,17 @@ export function shortestPathTo(graph: StateGraph, target: number): number[] {
  * violating it (`always-step`): the node and the edge indices, or null when nothing fails.
  */
 export function counterexamplePath(graph: StateGraph, property: string): { readonly node: number; readonly edges: readonly number[] } | null {
+  if (graph.underlying !== undefined) {
+    // the classes along the real shortest counterexample, not a shortest path between classes
+    const { graph: full, classOf } = graph.underlying;
+    const path = counterexamplePath(full, property);
+    if (path === null) return null;
+    const edges = path.edges.map((i) => {
+      const e = full.edges[i]!;
+      return graph.edges.findIndex((q) => q.from === classOf[e.from] && q.to === classOf[e.to] && q.rule === e.rule);
+    });
+    return { node: classOf[path.node]!, edges };
+  }
   let best: { node: number; edges: number[] } | null = null;
   for (const n of graph.nodes) {
     if (!n.failing.includes(property) && !n.witnesses.includes(property)) continue;

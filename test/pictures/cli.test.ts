@@ -38,7 +38,7 @@ describe('afterlife graph', () => {
     const r = await runCli(['graph', 'paper/running-example', '--semantics', 'reuse', '--max-nodes', '40', '--project', 'env,pending-writes,responded']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('projection: env × pending-writes × responded');
-    expect(r.out).toMatch(/\(\d+ states\)/);
+    expect(r.out).toMatch(/\(\d+ states, \d+ violate /);
   });
 
   it('rejects an unknown projection, format or property with coded errors', async () => {

@@ -70,6 +70,11 @@ describe('state graph', () => {
     expect(g.graph.nodes.reduce((a, n) => a + n.count, 0)).toBe(g.graph.states);
     expect(g.graph.edges.reduce((a, e) => a + e.count, 0)).toBe(g.graph.transitions);
     expect(graphToDot(g.graph)).toMatch(/\(\d+ states\)/);
+    // the bold path follows the classes of the real shortest counterexample
+    const path = counterexamplePath(g.graph, 'db-consistent');
+    expect(path?.edges).toHaveLength(13);
+    expect(path!.edges.every((i) => i >= 0)).toBe(true);
+    expect(graphToDot(g.graph, { property: 'db-consistent' })).toMatch(/violate db-consistent/);
   });
 
   it('renders to well-formed SVG', async () => {
