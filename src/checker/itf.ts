@@ -41,8 +41,18 @@ export interface ItfError {
 
 const TAGS = ['#bigint', '#tup', '#set', '#map', '#unserializable'] as const;
 
+/**
+ * ITF has no null: it is written as the variant Quint uses for an absent option,
+ * `{"tag": "None", "value": {"#tup": []}}`, and read back as null.
+ */
+const ITF_NONE = { tag: 'None', value: { '#tup': [] } } as const;
+
+const isItfNone = (record: Record<string, unknown>) =>
+  record['tag'] === 'None' && Object.keys(record).length === 2 && isRecord(record['value']) && Array.isArray((record['value'] as Record<string, unknown>)['#tup']) && ((record['value'] as Record<string, unknown>)['#tup'] as unknown[]).length === 0;
+
 /** Converts a `toJSON` value to ITF. */
 export function toItfValue(value: unknown): ItfValue {
+  if (value === null) return ITF_NONE as unknown as ItfValue;
   if (typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'bigint') return { '#bigint': value.toString() };
   if (typeof value === 'number') return Number.isInteger(value) ? { '#bigint': BigInt(value).toString() } : { '#unserializable': String(value) };
@@ -145,6 +155,7 @@ export function fromItfValue(value: ItfValue): unknown {
   if ('#set' in record) return new Set((record['#set'] as ItfValue[]).map(fromItfValue));
   if ('#map' in record) return new Map((record['#map'] as [ItfValue, ItfValue][]).map(([k, v]) => [fromItfValue(k), fromItfValue(v)]));
   if ('#unserializable' in record) return record['#unserializable'];
+  if (isItfNone(record)) return null;
   return Object.fromEntries(Object.entries(record).map(([field, item]) => [field, fromItfValue(item as ItfValue)]));
 }
 

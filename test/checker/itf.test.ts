@@ -66,3 +66,12 @@ test.prop([fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'c'), jsonish, { min
   expect(parsed.ok).toBe(true);
   if (parsed.ok) expect(itfToJSON(parsed.trace).states).toEqual(views.map((view) => Object.fromEntries(itf.vars.map((name) => [name, view[name]]))));
 });
+
+describe('ITF null', () => {
+  it('null round-trips as the None variant (ITF has no null)', async () => {
+    const { toItfValue, fromItfValue } = await import('../../src/checker/itf.ts');
+    const v = { a: null, b: [null, 1], c: { tag: 'Some', value: 2 } };
+    expect(toItfValue(v)).toEqual({ a: { tag: 'None', value: { '#tup': [] } }, b: [{ tag: 'None', value: { '#tup': [] } }, { '#bigint': '1' }], c: { tag: 'Some', value: { '#bigint': '2' } } });
+    expect(fromItfValue(toItfValue(v))).toEqual(v);
+  });
+});
