@@ -49,10 +49,14 @@ export interface LoadedTrace {
   readonly actions: readonly Action[];
 }
 
-/** The model argument to store: a name under models/ when it is one, else a package-relative path. */
-export function modelRef(modelFile: string, modelName: string): string {
+/**
+ * The model argument to store and print: the folder name under models/ (what `afterlife` resolves by
+ * name) when the model lives there, else the module's package-relative path.
+ */
+export function modelRef(modelFile: string): string {
   const rel = relative(PACKAGE_ROOT, modelFile).split('\\').join('/');
-  return rel.startsWith('models/') ? modelName : rel;
+  const under = /^models\/(.+)\/model\.(ts|js|mjs)$/.exec(rel);
+  return under ? under[1]! : rel;
 }
 
 export function traceFileOf(model: ServerlessModel, ref: string, trace: Trace<Action>, states: readonly State[], property: string | null, verdict: string | null, command?: string): TraceFile {

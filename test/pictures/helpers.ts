@@ -4,7 +4,8 @@ import { loadTraceFile, type LoadedTrace } from '../../src/cli/trace-file.ts';
 import { main } from '../../src/cli/main.ts';
 import type { CliIO } from '../../src/cli/io.ts';
 
-export const TRACES = join(import.meta.dirname, '..', 'fixtures', 'traces');
+/** The golden traces (traces/), the same files CI replays. */
+export const TRACES = join(import.meta.dirname, '..', '..', 'traces');
 export const TABLE3 = join(TRACES, 'table3-reuse-db-consistent.json');
 export const TABLE1 = join(TRACES, 'table1-single-no-lost-write.json');
 

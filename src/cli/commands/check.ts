@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { check, type CheckOptions, type CheckResult, type PropertyVerdict } from '../../checker/index.ts';
 import type { Action } from '../../semantics/actions.ts';
 import type { ServerlessModel } from '../../semantics/model.ts';
-import { loadServerless } from '../../pictures/cli-helpers.ts';
+import { loadServerless } from '../command-helpers.ts';
 import { coverageLines, verdictBlock } from '../check-report.ts';
 import { parseCount } from '../common-options.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -57,7 +57,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
   program
     .command('check')
     .description('explore a model under a semantics and report every property violation with its shortest trace')
-    .argument('<model>', "a model folder or module, or a name under models/ (e.g. paper/running-example; see 'afterlife list')")
+    .argument('[model]', "a model folder or module, or a name under models/ (see 'afterlife list')", 'paper/running-example')
     .option('--semantics <name>', 'single | reuse | wait-all | decoupled (default: the first the model is written for)')
     .option('--literal', "the paper's rules exactly as written (default: the repaired rules)")
     .option('--property <names...>', "properties to check (comma or space separated); 'all' adds the paper's lemmas and theorems")
@@ -73,7 +73,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .option('--out <file>', 'save the first counterexample here (default: .afterlife/traces/<model>.<semantics>.<variant>.<property>.json)')
     .option('--no-save', 'do not save counterexample traces')
     .option('--quiet', 'no progress output')
-    .addHelpText('after', '\nExit codes: 0 no violation (within the bounds), 12 safety violation, 13 eventually violation, 2 bad input, 255 internal error.\nExample: afterlife check paper/running-example --semantics reuse')
+    .addHelpText('after', '\nExit codes: 0 no violation (within the bounds), 12 safety violation, 13 eventually violation, 2 bad input, 255 internal error.\nExamples:\n  afterlife check                                   # the paper\'s running example (Fig. 1) under function reuse\n  afterlife check paper/running-example --semantics single --property no-lost-write\n  afterlife check paper/decoupled-port --semantics decoupled')
     .action(async (modelArg: string, flags: CheckFlags) => setExit(await runCheck(modelArg, flags, io)));
 }
 
@@ -103,7 +103,7 @@ async function runCheck(modelArg: string, flags: CheckFlags, io: CliIO): Promise
   const result = run.result;
   if (result.mode !== 'random' && result.error) throw new CliFailure([{ code: result.error.code, location: model.definition.name, message: result.error.message, hint: result.error.hint }]);
 
-  const ref = modelRef(loaded.file, model.definition.name);
+  const ref = modelRef(loaded.file);
   const rerun = rerunCommand(ref, model, flags, result.mode === 'random' ? result.seedHex : undefined);
   const saved = new Map<string, string>();
   if (flags.save !== false) {

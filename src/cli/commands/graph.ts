@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { parseCount } from '../common-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliFailure, type CliIO } from '../io.ts';
-import { emit, loadServerless, parseFormat } from '../../pictures/cli-helpers.ts';
+import { emit, loadServerless, parseFormat } from '../command-helpers.ts';
 import { parseProjection, stateLabel } from '../../pictures/projection.ts';
 import { graphToDot, graphToJSON } from '../../viz/dot.ts';
 import { renderSvg } from '../../viz/render.ts';

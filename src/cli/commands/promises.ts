@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.ts';
 import type { CliIO } from '../io.ts';
-import { emit, loadServerless, parseFormat } from '../../pictures/cli-helpers.ts';
+import { emit, loadServerless, parseFormat } from '../command-helpers.ts';
 import { promiseGraph } from '../../pictures/promise-graph.ts';
 import { promiseGraphText, promiseGraphToDot } from '../../pictures/promise-graph-draw.ts';
 import { renderSvg } from '../../viz/render.ts';

@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import { toItf } from '../../checker/index.ts';
 import { formatTraceTable } from '../../pictures/table.ts';
-import { parseFormat } from '../../pictures/cli-helpers.ts';
+import { parseFormat } from '../command-helpers.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliFailure, type CliIO } from '../io.ts';
 import { loadTraceFile, type LoadedTrace } from '../trace-file.ts';

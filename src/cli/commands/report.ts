@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.ts';
 import { CliFailure, type CliIO } from '../io.ts';
-import { emit, loadServerless } from '../../pictures/cli-helpers.ts';
+import { emit, loadServerless } from '../command-helpers.ts';
 import { DEFAULT_PROJECTION } from '../../pictures/projection.ts';
 import { buildReport } from '../../pictures/report.ts';
 import { chooseProperty, DEFAULT_MAX_NODES, stateGraphOf } from './graph.ts';

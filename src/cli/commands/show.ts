@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.ts';
 import { CliFailure, type CliIO } from '../io.ts';
 import { loadTraceFile } from '../trace-file.ts';
-import { emit, parseFormat } from '../../pictures/cli-helpers.ts';
+import { emit, parseFormat } from '../command-helpers.ts';
 import { toMermaid } from '../../pictures/mermaid.ts';
 import { sequenceToDot } from '../../pictures/sequence-dot.ts';
 import { sequenceOf } from '../../pictures/sequence.ts';

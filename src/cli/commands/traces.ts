@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { enumerateCounterexamples, formatPath, replay, pathOfTrace } from '../../checker/index.ts';
 import { formatTraceTable } from '../../pictures/table.ts';
-import { loadServerless } from '../../pictures/cli-helpers.ts';
+import { loadServerless } from '../command-helpers.ts';
 import { parseCount } from '../common-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliFailure, type CliIO } from '../io.ts';
@@ -51,7 +51,7 @@ export function registerTraces(program: Command, io: CliIO, setExit: (code: numb
       });
       if (!run.ok) throw new CliFailure(run.errors.map((e) => ({ code: e.code, location: `--${String(e.option)}`, message: e.message, hint: e.hint })));
       const report = run.report;
-      const ref = modelRef(loaded.file, model.definition.name);
+      const ref = modelRef(loaded.file);
       io.out(`afterlife traces ${ref} — semantics ${model.options.semantics} (${model.options.variant})${report.stoppedBy === 'exhausted' ? '' : ` — stopped by ${report.stoppedBy}: within bounds only`}\n`);
       let safety = false;
       let liveness = false;

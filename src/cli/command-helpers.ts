@@ -1,14 +1,14 @@
 /**
- * What the picture commands (`graph`, `show`, `promises`, `report`) share: resolving a model
+ * What the commands share: resolving a model
  * argument and semantics flags to a `ServerlessModel`, checking a `--format` value, and writing the
  * result to `--out` or stdout. Every failure is a `CliFailure` carrying coded user errors (exit 2).
  * Picture codes: AFL501 unknown format · AFL502 bad projection · AFL503 unknown property ·
  * AFL504 graph too large · AFL505 cannot write the output file.
  */
 import { writeFileSync } from 'node:fs';
-import { parseSemantics, variantOf } from '../cli/common-options.ts';
-import { CliFailure, type CliIO } from '../cli/io.ts';
-import { loadModel, type LoadedModel } from '../cli/load-model.ts';
+import { parseSemantics, variantOf } from './common-options.ts';
+import { CliFailure, type CliIO } from './io.ts';
+import { loadModel, type LoadedModel } from './load-model.ts';
 import { buildModel, type ServerlessModel } from '../semantics/model.ts';
 
 export async function loadServerless(arg: string, semantics: string | undefined, literal: boolean | undefined): Promise<{ loaded: LoadedModel; model: ServerlessModel }> {
