@@ -33,7 +33,7 @@ const RUNS = 200;
  * Runs a law that must be falsified (on a broken semantics or engine) and returns fast-check's
  * report of the counterexample, so a test can also check *why* it failed.
  */
-function falsified<Ts>(property: fc.IRawProperty<Ts>, numRuns = RUNS): string {
+function falsified<Ts>(property: fc.IProperty<Ts>, numRuns = RUNS): string {
   const r = fc.check(property, params(numRuns) as fc.Parameters<Ts>);
   expect(r.failed, 'the law was not falsified by the broken semantics').toBe(true);
   const e = r.errorInstance;
