@@ -27,7 +27,7 @@ import { arbitraryProgram, disciplinedProgram } from '../arbitraries/programs.ts
 import { deepFreeze } from '../laws.ts';
 import { build, exhaustive, params, reachable, statusOf, VARIANTS, withProperties, withSemantics } from './helpers.ts';
 
-const RUNS = 200;
+const RUNS = Number(process.env.AFL_RUNS ?? 200);
 
 /**
  * Runs a law that must be falsified (on a broken semantics or engine) and returns fast-check's
