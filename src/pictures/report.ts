@@ -7,6 +7,7 @@
  * same shortest run share it), the promise graph with its races, and the state graph (or a quotient,
  * when the caller had to project it).
  */
+import { isPaperClaim } from '../semantics/properties.ts';
 import { replay } from '../checker/trace.ts';
 import type { ModelDefinition } from '../semantics/define-model.ts';
 import type { ServerlessModel } from '../semantics/model.ts';
@@ -73,7 +74,9 @@ function claimsHtml(c: ClaimsTable): string {
 
 async function counterexamplesHtml(claims: ClaimsTable, model: ServerlessModel): Promise<string[]> {
   const col = claims.columns.find((c) => c.semantics === model.options.semantics && c.variant === model.options.variant);
-  const violated = (col?.verdicts ?? []).filter((v) => v.status === 'violated');
+  // the user-level properties (lost writes, database invariants) first, the paper's claims after
+  const claimRank = (name: string) => (isPaperClaim(model.properties.find((p) => p.name === name) ?? {}) ? 1 : 0);
+  const violated = (col?.verdicts ?? []).filter((v) => v.status === 'violated').sort((a, b) => claimRank(a.property) - claimRank(b.property));
   if (violated.length === 0) return ['<p>No property is violated under this semantics.</p>'];
   // group properties that share the same shortest run
   const groups = new Map<string, { properties: string[]; choices: number[]; init: number }>();

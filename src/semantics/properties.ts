@@ -22,6 +22,17 @@ export interface DbInvariant {
   holds(db: (key: string) => Value): boolean;
 }
 
+/**
+ * The paper's lemmas and theorems are claims about particular semantics (Theorem 4.3 is *meant* to
+ * fail under reuse); the other properties are what a user checking a handler cares about. Tools show
+ * the latter first and `check` selects only them by default.
+ */
+export const isPaperClaim = (p: { readonly claim?: string | undefined }): boolean => p.claim !== undefined && /^(Lemma|Theorem)/.test(p.claim);
+
+/** User-level properties first, then the paper's claims; stable otherwise. */
+export const userPropertiesFirst = <P extends { readonly claim?: string | undefined }>(ps: readonly P[]): P[] =>
+  [...ps.filter((p) => !isPaperClaim(p)), ...ps.filter((p) => isPaperClaim(p))];
+
 const isComputation = (a: Action) => a.rule === 'fig4/local' || a.rule === 'fig4/start-async' || a.rule === 'fig4/end-async';
 
 export function serverlessProperties(ctx: RuleContext, invariants: readonly DbInvariant[]): ServerlessProperty[] {

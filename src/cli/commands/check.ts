@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { check, type CheckOptions, type CheckResult, type PropertyVerdict } from '../../checker/index.ts';
 import type { Action } from '../../semantics/actions.ts';
 import type { ServerlessModel } from '../../semantics/model.ts';
+import { isPaperClaim } from '../../semantics/properties.ts';
 import { loadServerless } from '../command-helpers.ts';
 import { coverageLines, verdictBlock } from '../check-report.ts';
 import { parseCount } from '../common-options.ts';
@@ -39,13 +40,10 @@ interface CheckFlags {
   quiet?: boolean;
 }
 
-/** The paper's lemmas/theorems are claims about particular semantics; they are opt-in for `check`. */
-export const isPaperClaim = (claim: string | undefined) => claim !== undefined && /^(Lemma|Theorem)/.test(claim);
-
 export function selectProperties(model: ServerlessModel, requested: readonly string[] | undefined): string[] {
   const names = model.properties.map((p) => p.name);
   const wanted = (requested ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
-  if (wanted.length === 0) return model.properties.filter((p) => !isPaperClaim(p.claim)).map((p) => p.name);
+  if (wanted.length === 0) return model.properties.filter((p) => !isPaperClaim(p)).map((p) => p.name);
   if (wanted.includes('all')) return names;
   const unknown = wanted.filter((w) => !names.includes(w));
   if (unknown.length > 0)

@@ -14,6 +14,7 @@ import { graphToDot, graphToJSON } from '../../viz/dot.ts';
 import { renderSvg } from '../../viz/render.ts';
 import { buildStateGraph, type StateGraph } from '../../viz/state-graph.ts';
 import type { ServerlessModel } from '../../semantics/model.ts';
+import { userPropertiesFirst } from '../../semantics/properties.ts';
 
 export const DEFAULT_MAX_NODES = 500;
 
@@ -51,7 +52,7 @@ export function chooseProperty(model: ServerlessModel, graph: StateGraph, given:
     if (!names.includes(given)) throw new CliFailure([{ code: 'AFL503', location: '--property', message: `unknown property '${given}'`, hint: `one of: ${names.join(', ')}` }]);
     return given;
   }
-  const first = model.properties.find((p) => p.kind === 'always' && graph.nodes.some((n) => n.failing.includes(p.name)));
+  const first = userPropertiesFirst(model.properties).find((p) => p.kind === 'always' && graph.nodes.some((n) => n.failing.includes(p.name)));
   return first?.name ?? 'no-lost-write';
 }
 
