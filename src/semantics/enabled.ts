@@ -7,6 +7,7 @@
  *   3. End Asynchronous Task for each pending promise in Pr order (creating event, then chain),
  *      fulfilment before rejection.
  * Premises that differ between the literal and the repaired rules are tagged [gap N] (paper digest).
+ * "Pr = ∅" includes the handler's own activation: it holds only once main has finished.
  */
 import type { Action, EndAsyncAction } from './actions.ts';
 import { operationReady } from './rules/chains.ts';
@@ -47,7 +48,12 @@ export function enabledActions(s: State, ctx: RuleContext, table: ActionTable): 
   const sem = ctx.semantics;
   const f = s.frame;
   const running = typeof s.env === 'number';
-  const nothingPending = s.pending.length === 0;
+  // "Pr = ∅": no promise pending — and the handler itself is not suspended or mid-way: an async
+  // handler that has not returned is a pending promise too (its activation), so wait-all's End and
+  // the decoupled End/Start also wait for main to finish. (Without this, an early respond or an
+  // `await` in main let the event end and silently drop the rest of the handler.)
+  const mainUnfinished = f !== null && f.pc < ctx.program.main.length;
+  const nothingPending = s.pending.length === 0 && !mainUnfinished;
 
   // Start Event: E = f and an event is waiting; Fig. 7 also needs Pr = ∅.
   if (s.env === 'f' && s.nextInput < ctx.inputs.length && (sem.startEvent !== 'fig7/start-event' || nothingPending)) out.push(START[sem.startEvent]!);

@@ -119,12 +119,19 @@ describe('P2 respond early (cloudflare/workerd#3557)', () => {
     expect(global(m, s, 'processed')).toBe(0); // request 1's `processed += 1` after its await never runs
   });
 
-  it('wait-all: Pr is empty right after respond, so the event may end before the work is even started', () => {
+  it('wait-all: the event cannot end until main has returned, so the work and main\'s continuation complete', () => {
     const m = build(p2, 'wait-all');
-    const s = run(m, ['fig4/start-event', 'fig4/local main[0] respond', 'fig6/end-event']);
-    expect(s.env).toBe('f');
-    expect(s.pending).toEqual([]);
-    expect(holds(m, 'no-lost-write', s)).toBe(true); // nothing pending, so no property notices the dropped work
+    const responded = run(m, ['fig4/start-event', 'fig4/local main[0] respond']);
+    expect(responded.pending).toEqual([]);
+    // Pr is empty, but main has not returned: an unfinished async handler is itself pending.
+    expect(m.actions(responded).map((a) => a.rule)).not.toContain('fig6/end-event');
+    const done = run(m, [
+      'fig4/start-event', 'fig4/local main[0] respond', 'fig4/start-async main[1] start PROCESS', 'fig4/end-async PROCESS@e1',
+      'fig4/end-async PROCESS@e1', 'fig4/local main[2] await PROCESS', 'fig4/local main[3] processed = …', 'fig6/end-event',
+    ]);
+    expect(done.env).toBe('f');
+    expect(global(m, done, 'processed')).toBe(1);
+    expect(done.db[0]).toEqual(record({ of: 'img-1' }));
   });
 });
 

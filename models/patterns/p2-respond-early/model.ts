@@ -12,10 +12,10 @@
  *
  * `respond` sets M(response) while main goes on: under Figs. 4–6 that *is* the end of the event, so the
  * background chain (a timer standing for the image work, then the thumbnail write) is frozen or cut off
- * (`no-lost-write` violated under single and reuse) — "sometimes runs, sometimes is cut off". Main's own
- * continuation after `await` (`processed += 1`) is not a promise in Pr: when the event ends it is
- * silently dropped (see the report on main's continuation). Under wait-all the response waits for Pr,
- * but Pr can be empty right after `respond`, before PROCESS starts: the work is then never started.
+ * (`no-lost-write` violated under single and reuse) — "sometimes runs, sometimes is cut off"; main's own
+ * continuation after `await` (`processed += 1`) is cut off with it. Under wait-all the event ends only
+ * once nothing is pending *and main has returned* (an unfinished async handler is itself pending), so
+ * the work and the rest of main always complete: wait-all fixes P2 at the cost of holding the event.
  */
 import { awaitChain, add, catchError, defineProgram, field, g, input, lit, rec, respond, setGlobal, start, timer, write } from '../../../src/semantics/builder.ts';
 import { defineModel } from '../../../src/semantics/define-model.ts';
