@@ -12,37 +12,45 @@ import type { Value } from './values.ts';
 const T_UNSET = 0, T_NULL = 1, T_FALSE = 2, T_TRUE = 3, T_INT = 4, T_NUM = 5, T_STR = 6, T_HASH = 7, T_REC = 8;
 
 export function encodeValue(v: Value | undefined, sink: EncodeSink): void {
+  // Hot path (every value of every generated state): objects first, index loops, no destructuring.
+  if (typeof v === 'object') {
+    if (v === null) return sink.int(T_NULL);
+    if (v.$ === 'H') {
+      sink.int(T_HASH);
+      return encodeValue(v.of, sink);
+    }
+    const fields = v.fields;
+    const n = fields.length;
+    sink.int(T_REC);
+    sink.int(n);
+    for (let i = 0; i < n; i++) {
+      const field = fields[i]!;
+      sink.str(field[0]);
+      encodeValue(field[1], sink);
+    }
+    return;
+  }
   if (v === undefined) return sink.int(T_UNSET);
-  if (v === null) return sink.int(T_NULL);
-  switch (typeof v) {
-    case 'boolean':
-      return sink.int(v ? T_TRUE : T_FALSE);
-    case 'number':
-      if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) {
-        sink.int(T_INT);
-        return sink.int(v);
-      }
-      sink.int(T_NUM);
-      return sink.str(String(v));
-    case 'string':
-      sink.int(T_STR);
-      return sink.str(v);
+  if (typeof v === 'number') {
+    // An int32 other than -2^31 (i.e. |v| < 2^31), as `Number.isInteger(v) && Math.abs(v) < 2 ** 31`.
+    if ((v | 0) === v && v !== -2147483648) {
+      sink.int(T_INT);
+      return sink.int(v);
+    }
+    sink.int(T_NUM);
+    return sink.str(String(v));
   }
-  if (v.$ === 'H') {
-    sink.int(T_HASH);
-    return encodeValue(v.of, sink);
+  if (typeof v === 'string') {
+    sink.int(T_STR);
+    return sink.str(v);
   }
-  sink.int(T_REC);
-  sink.int(v.fields.length);
-  for (const [k, x] of v.fields) {
-    sink.str(k);
-    encodeValue(x, sink);
-  }
+  return sink.int(v ? T_TRUE : T_FALSE);
 }
 
 function encodeValues(vs: readonly (Value | undefined)[], sink: EncodeSink): void {
-  sink.int(vs.length);
-  for (const v of vs) encodeValue(v, sink);
+  const n = vs.length;
+  sink.int(n);
+  for (let i = 0; i < n; i++) encodeValue(vs[i], sink);
 }
 
 export function encodeState(s: State, sink: EncodeSink): void {
@@ -60,8 +68,10 @@ export function encodeState(s: State, sink: EncodeSink): void {
     sink.int(f.returnChain);
     encodeValue(f.response, sink);
     encodeValues(f.scope, sink);
-    sink.int(f.settled.length);
-    for (const st of f.settled) {
+    const settled = f.settled;
+    sink.int(settled.length);
+    for (let i = 0; i < settled.length; i++) {
+      const st = settled[i];
       if (st === undefined) sink.int(0);
       else if (!st.ok) sink.int(1);
       else {
@@ -70,8 +80,10 @@ export function encodeState(s: State, sink: EncodeSink): void {
       }
     }
   }
-  sink.int(s.pending.length);
-  for (const p of s.pending) {
+  const pending = s.pending;
+  sink.int(pending.length);
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i]!;
     sink.int(p.event);
     sink.int(p.chain);
     sink.int(p.at);
@@ -79,8 +91,10 @@ export function encodeState(s: State, sink: EncodeSink): void {
     if (p.scope === null) sink.int(-1);
     else encodeValues(p.scope, sink);
   }
-  sink.int(s.log.length);
-  for (const e of s.log) {
+  const log = s.log;
+  sink.int(log.length);
+  for (let i = 0; i < log.length; i++) {
+    const e = log[i]!;
     sink.int(e.ended ? 1 : 0);
     encodeValues(e.responses, sink);
     // input is determined by the event's index in the scenario: no need to encode it

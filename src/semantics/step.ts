@@ -3,20 +3,23 @@
  *
  * The reducers are immer recipes (they mutate a draft). `nextWithImmer` runs them under immer's
  * `produce` (structural sharing, frozen results): the reference engine, used by tests and replays.
- * `nextFast` runs the *same* recipe on a shallow copy of the state — every array and the frame are
- * copied one level deep, which suffices because recipes only ever replace nested values (pending
+ * `nextFast` runs the *same* recipe on a shallow copy of the state — the arrays and the frame the
+ * rule instance can write (its footprint, `rules/footprint.ts`) are copied one level deep and the rest
+ * is shared with the parent, which suffices because recipes only ever replace nested values (pending
  * promises, log entries, values) and never mutate them in place. That is the explorer's hot path:
- * an immer `produce` costs about a microsecond on this state, the copy a small fraction. A law test
- * (test/semantics/engines.test.ts) checks on every reachable state of every model, with deep-frozen
- * inputs, that both engines agree and neither mutates its input.
+ * an immer `produce` costs about a microsecond on this state, the copy a small fraction, and sharing
+ * what a step does not touch keeps both the garbage and a BFS frontier small. bench/engines-agree.ts
+ * checks on every reachable state of every model (and fixtures using every construct), with
+ * deep-frozen inputs, that both engines agree and the fast one never writes into its input.
  */
 import { produce } from 'immer';
 import type { Action } from './actions.ts';
 import { resolve } from './rules/chains.ts';
-import type { Draft_, RuleContext } from './rules/context.ts';
+import { W_DB, W_FRAME, W_GLOBALS, W_LOG, W_PENDING, W_SCOPE, W_SETTLED, type DraftFrame, type Draft_, type RuleContext } from './rules/context.ts';
+import { footprintOf } from './rules/footprint.ts';
 import { runMainCommand } from './rules/local.ts';
 import { endEventOnEnd, endEventWithResponse, invalidateEnv, respond, startEvent } from './rules/platform.ts';
-import { findPending, type State } from './state.ts';
+import { findPending, type Frame, type State } from './state.ts';
 
 /** The recipe: dispatch on the rule id. */
 export function applyRule(d: Draft_, a: Action, ctx: RuleContext): void {
@@ -51,16 +54,34 @@ export function nextWithImmer(s: State, a: Action, ctx: RuleContext): State {
   });
 }
 
+/** `array` itself when the footprint `w` lacks `bit` (shared with the parent), else a copy. */
+const copyIf = <T>(w: number, bit: number, array: readonly T[]): T[] => ((w & bit) === 0 ? (array as T[]) : array.slice());
+
+/** A one-level copy of the frame (fields spelled out, in `newFrame`'s order: cheaper than a spread). */
+function copyFrame(f: Frame, w: number): DraftFrame {
+  return {
+    event: f.event,
+    scope: copyIf(w, W_SCOPE, f.scope),
+    pc: f.pc,
+    response: f.response,
+    responded: f.responded,
+    endCalled: f.endCalled,
+    returnChain: f.returnChain,
+    settled: copyIf(w, W_SETTLED, f.settled),
+  };
+}
+
 export function nextFast(s: State, a: Action, ctx: RuleContext): State {
+  const w = footprintOf(a, s.pending, ctx.program);
   const f = s.frame;
   const d: Draft_ = {
     env: s.env,
-    globals: s.globals.slice(),
-    frame: f === null ? null : { ...f, scope: f.scope.slice(), settled: f.settled.slice() },
-    pending: s.pending.slice(),
-    db: s.db.slice(),
+    globals: copyIf(w, W_GLOBALS, s.globals),
+    frame: f === null || (w & (W_FRAME | W_SCOPE | W_SETTLED)) === 0 ? (f as DraftFrame | null) : copyFrame(f, w),
+    pending: copyIf(w, W_PENDING, s.pending),
+    db: copyIf(w, W_DB, s.db),
     nextInput: s.nextInput,
-    log: s.log.slice(),
+    log: copyIf(w, W_LOG, s.log),
   };
   applyRule(d, a, ctx);
   return d;

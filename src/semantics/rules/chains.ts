@@ -8,11 +8,11 @@
  * now) or the end of the chain. Running the callbacks in the same step models JavaScript's event
  * loop: the microtasks an I/O completion enables run before the next I/O completion is handled.
  */
-import type { COp } from '../compiled.ts';
+import type { CChain, COp } from '../compiled.ts';
 import { insertionIndex, type PendingPromise, type Settlement } from '../state.ts';
 import type { Value } from '../values.ts';
-import type { Draft_, RuleContext } from './context.ts';
-import { errorResponse, evaluate, runCallbackBody, type EvalEnv } from './evaluate.ts';
+import { W_DB, W_FRAME, W_PENDING, W_SETTLED, type Draft_, type RuleContext } from './context.ts';
+import { bodyFootprint, errorResponse, evaluate, runCallbackBody, type EvalEnv } from './evaluate.ts';
 
 /** The value of a resolved connect (an opaque connection object). */
 export const CONNECTION: Value = 'connection';
@@ -78,6 +78,31 @@ export function resolve(d: Draft_, ctx: RuleContext, index: number, outcome: 'fu
     }
   }
   settle(d, ctx, p.event, p.chain, failed ? { ok: false } : { ok: true, value });
+}
+
+/**
+ * What `resolve` can write when the promise paused at `chain.steps[at]` ends with `outcome` (see
+ * `footprint.ts`). It walks the steps exactly as `resolve` does, with the same `failed` flag: keep
+ * the two in step.
+ */
+export function resolveFootprint(chain: CChain, at: number, outcome: 'fulfil' | 'reject'): number {
+  const step = chain.steps[at]!;
+  if (step.k !== 'await') return 0; // no promise is ever paused at a callback
+  let failed = outcome === 'reject';
+  let w = W_PENDING | (!failed && step.op.k === 'write' ? W_DB : 0);
+  for (let i = at + 1; i < chain.steps.length; i++) {
+    const s = chain.steps[i]!;
+    if (s.k === 'await') {
+      if (failed) continue;
+      return w; // issue(): the next promise goes into Pr
+    }
+    if (s.k === 'then' && !failed) w |= bodyFootprint(s.body);
+    else if (s.k === 'catch' && failed) {
+      w |= bodyFootprint(s.body);
+      failed = false;
+    } else if (s.k === 'finally') w |= bodyFootprint(s.body);
+  }
+  return w | W_FRAME | W_SETTLED; // settle(): the frame's settled entry, maybe its response
 }
 
 /** Records a settled chain in its event's frame; a returned chain's value becomes M(response). */

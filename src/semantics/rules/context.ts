@@ -32,3 +32,16 @@ export interface Draft_ {
   nextInput: number;
   log: EventLog[];
 }
+
+/**
+ * Footprint bits: the parts of a `Draft_` a rule instance can write (see `footprint.ts`). A recipe
+ * that writes a part must have it in its footprint, or `nextFast` would write into the parent state.
+ */
+export const W_GLOBALS = 1;
+export const W_FRAME = 2;
+export const W_SCOPE = 4;
+export const W_SETTLED = 8;
+export const W_PENDING = 16;
+export const W_DB = 32;
+export const W_LOG = 64;
+export const W_ALL = 127;

@@ -8,7 +8,7 @@
  */
 import type { CExpr, CSync } from '../compiled.ts';
 import { fieldOf, hashOf, isRecord, record, type Value } from '../values.ts';
-import type { Draft_ } from './context.ts';
+import { W_FRAME, W_GLOBALS, type Draft_ } from './context.ts';
 
 export interface EvalEnv {
   readonly globals: readonly Value[];
@@ -34,9 +34,13 @@ export function evaluate(e: CExpr, env: EvalEnv): Value {
     case 'hash':
       return hashOf(evaluate(e.of, env));
     case 'record': {
-      const fields: Record<string, Value> = {};
-      for (const [k, x] of e.fields) fields[k] = evaluate(x, env);
-      return record(fields);
+      // compile.ts lists the fields sorted by name, without duplicates: already `record`'s canonical form.
+      const fields: (readonly [string, Value])[] = [];
+      for (let i = 0; i < e.fields.length; i++) {
+        const field = e.fields[i]!;
+        fields.push([field[0], evaluate(field[1], env)]);
+      }
+      return { $: 'rec', fields };
     }
     case 'add': {
       const l = evaluate(e.left, env);
@@ -69,6 +73,16 @@ export function runCallbackBody(d: Draft_, body: readonly CSync[], event: number
         break;
     }
   }
+}
+
+/** What `runCallbackBody(body)` can write (see `footprint.ts`): globals, and the frame's response/endCalled. */
+export function bodyFootprint(body: readonly CSync[]): number {
+  let w = 0;
+  for (const c of body) {
+    if (c.k === 'assign-global') w |= W_GLOBALS;
+    else if (c.k === 'respond' || c.k === 'end') w |= W_FRAME;
+  }
+  return w;
 }
 
 /** The response an event gets when its handler fails (a rejected returned/awaited chain). */

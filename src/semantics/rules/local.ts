@@ -6,8 +6,8 @@ import type { CMain } from '../compiled.ts';
 import type { State } from '../state.ts';
 import type { Value } from '../values.ts';
 import { issue } from './chains.ts';
-import type { DraftFrame, Draft_, RuleContext } from './context.ts';
-import { errorResponse, evaluate, runCallbackBody } from './evaluate.ts';
+import { W_FRAME, W_PENDING, W_SCOPE, type DraftFrame, type Draft_, type RuleContext } from './context.ts';
+import { bodyFootprint, errorResponse, evaluate, runCallbackBody } from './evaluate.ts';
 
 /** Premise shared by both rules: E is an event id, main has a next command and it can run now. */
 export function mainCommandReady(s: State, ctx: RuleContext): CMain | null {
@@ -62,6 +62,27 @@ export function runMainCommand(d: Draft_, ctx: RuleContext): void {
   f.pc = next;
   // An async handler that finishes without returning resolves with undefined: that is its response.
   if (next >= ctx.program.main.length && f.returnChain < 0 && f.response === undefined) f.response = null;
+}
+
+/**
+ * What `runMainCommand` can write when it runs `c` (see `footprint.ts`): always the frame (pc,
+ * response); the scope for a local, Pr for a start, and what a synchronous command writes.
+ */
+export function mainCommandFootprint(c: CMain): number {
+  switch (c.k) {
+    case 'assign-local':
+      return W_FRAME | W_SCOPE;
+    case 'assign-global':
+    case 'respond':
+    case 'end':
+      return W_FRAME | bodyFootprint([c]);
+    case 'start':
+      return W_FRAME | W_PENDING; // issue(): a new promise in Pr; it captures the scope, read only
+    case 'await':
+    case 'returnChain':
+    case 'return':
+      return W_FRAME;
+  }
 }
 
 export function newFrame(event: number, input: Value, ctx: RuleContext): DraftFrame {
