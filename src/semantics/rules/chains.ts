@@ -12,7 +12,7 @@ import type { CChain, COp } from '../compiled.ts';
 import { insertionIndex, type PendingPromise, type Settlement } from '../state.ts';
 import type { Value } from '../values.ts';
 import { W_DB, W_FRAME, W_PENDING, W_SETTLED, type Draft_, type RuleContext } from './context.ts';
-import { bodyFootprint, errorResponse, evaluate, runCallbackBody, type EvalEnv } from './evaluate.ts';
+import { bodyFootprint, errorResponse, evaluate, runCallbackBody, withGlobals, type EvalEnv } from './evaluate.ts';
 
 /** The value of a resolved connect (an opaque connection object). */
 export const CONNECTION: Value = 'connection';
@@ -21,7 +21,7 @@ export const CONNECTION: Value = 'connection';
 export function issue(d: Draft_, ctx: RuleContext, event: number, chain: number, at: number, env: EvalEnv): void {
   const step = ctx.program.chains[chain]!.steps[at]!;
   if (step.k !== 'await') throw new Error(`internal: step ${at} of chain ${chain} is not an await`);
-  const payload = step.op.k === 'write' ? evaluate(step.op.value, { ...env, globals: d.globals }) : null;
+  const payload = step.op.k === 'write' ? evaluate(step.op.value, withGlobals(env, d)) : null;
   const promise: PendingPromise = { event, chain, at, payload, scope: env.scope };
   d.pending.splice(insertionIndex(d.pending, event, chain), 0, promise);
 }
@@ -68,10 +68,10 @@ export function resolve(d: Draft_, ctx: RuleContext, index: number, outcome: 'fu
     }
     if (s.k === 'then' && !failed) {
       runCallbackBody(d, s.body, p.event, env);
-      value = s.value ? evaluate(s.value, { ...env, globals: d.globals }) : null;
+      value = s.value ? evaluate(s.value, withGlobals(env, d)) : null;
     } else if (s.k === 'catch' && failed) {
       runCallbackBody(d, s.body, p.event, env);
-      value = s.value ? evaluate(s.value, { ...env, globals: d.globals }) : null;
+      value = s.value ? evaluate(s.value, withGlobals(env, d)) : null;
       failed = false;
     } else if (s.k === 'finally') {
       runCallbackBody(d, s.body, p.event, env);

@@ -17,6 +17,11 @@ export interface EvalEnv {
   readonly result: Value;
 }
 
+/** `env` reading the draft's globals as they are now (an explicit literal: a spread is slow on the hot path). */
+export function withGlobals(env: EvalEnv, d: Draft_): EvalEnv {
+  return { globals: d.globals, scope: env.scope, result: env.result };
+}
+
 export function evaluate(e: CExpr, env: EvalEnv): Value {
   switch (e.k) {
     case 'lit':
@@ -61,12 +66,12 @@ export function runCallbackBody(d: Draft_, body: readonly CSync[], event: number
   for (const c of body) {
     switch (c.k) {
       case 'assign-global':
-        d.globals[c.slot] = evaluate(c.value, { ...env, globals: d.globals });
+        d.globals[c.slot] = evaluate(c.value, withGlobals(env, d));
         break;
       case 'assign-local':
         break; // rejected by compile.ts: callbacks cannot assign locals
       case 'respond':
-        if (d.frame && d.frame.event === event && d.frame.response === undefined) d.frame.response = evaluate(c.value, { ...env, globals: d.globals });
+        if (d.frame && d.frame.event === event && d.frame.response === undefined) d.frame.response = evaluate(c.value, withGlobals(env, d));
         break;
       case 'end':
         if (d.frame && d.frame.event === event) d.frame.endCalled = true;

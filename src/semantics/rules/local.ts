@@ -35,7 +35,7 @@ export function runMainCommand(d: Draft_, ctx: RuleContext): void {
       break;
     case 'start': {
       const chain = ctx.program.chains[c.chain]!;
-      issue(d, ctx, f.event, c.chain, 0, { ...env, scope: chain.readsScope ? (f.scope) : null });
+      issue(d, ctx, f.event, c.chain, 0, { globals: env.globals, scope: chain.readsScope ? f.scope : null, result: env.result });
       break;
     }
     case 'await': {

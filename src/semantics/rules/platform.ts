@@ -24,11 +24,12 @@ export function startEvent(d: Draft_, ctx: RuleContext): void {
 function send(d: Draft_, event: number, v: Value): void {
   const entry = d.log[event - 1]!;
   const responses = entry.responses.length < MAX_RESPONSES_KEPT ? [...entry.responses, v] : entry.responses;
-  d.log[event - 1] = { ...entry, responses };
+  d.log[event - 1] = { input: entry.input, responses, ended: entry.ended };
 }
 
 function markEnded(d: Draft_, event: number): void {
-  d.log[event - 1] = { ...d.log[event - 1]!, ended: true };
+  const entry = d.log[event - 1]!;
+  d.log[event - 1] = { input: entry.input, responses: entry.responses, ended: true };
 }
 
 /**
