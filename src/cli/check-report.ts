@@ -15,7 +15,8 @@ export function coverageLines(result: CheckResult<Action>): string[] {
     return [`Random scheduling: ${c.runs} runs, ${c.steps} steps, max depth ${c.maxDepthReached}, seed ${result.seedHex} (stopped: ${c.stoppedBy}).`];
   }
   const c = result.coverage;
-  const scope = c.exhausted ? 'the whole reachable state space' : `stopped by ${c.stoppedBy}: results hold only within these bounds`;
+  const why = c.stoppedBy === 'interrupted' ? 'interrupted (Ctrl-C)' : `stopped by ${c.stoppedBy}`;
+  const scope = c.exhausted ? 'the whole reachable state space' : `${why}: results hold only within these bounds`;
   const lines = [`Explored ${c.distinct} distinct states (${c.generated} generated, ${c.transitions} transitions), depth ${c.maxDepthReached}, ${c.terminalStates} terminal — ${scope}.`];
   if (c.frontierCut > 0) lines.push(`${c.frontierCut} states at the depth bound were not expanded.`);
   if (c.collisionProbability !== undefined && c.collisionProbability > 0)

@@ -10,6 +10,8 @@ export interface CliIO {
   readonly isTTY: boolean;
   /** Aborted on Ctrl-C so long runs stop cleanly and report coverage. */
   readonly signal: AbortSignal;
+  /** Long runs go to a worker so Ctrl-C (which aborts `signal`) can stop them (see interruptible.ts). */
+  readonly interruptible?: boolean;
 }
 
 export class CliFailure extends Error {
@@ -23,4 +25,5 @@ export const processIO = (signal: AbortSignal): CliIO => ({
   err: (t) => void process.stderr.write(t),
   isTTY: Boolean(process.stderr.isTTY),
   signal,
+  interruptible: true,
 });

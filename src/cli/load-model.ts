@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { fail, ok, UserInputError, type Result } from '../errors.ts';
 import type { ModelDefinition } from '../semantics/define-model.ts';
 import { isSemanticsName } from '../semantics/semantics.ts';
@@ -47,13 +48,17 @@ export async function loadModel(arg: string): Promise<Result<LoadedModel>> {
   }
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    // tsx's scoped loader compiles a .ts model as ESM even outside an ESM package (a plain import()
+    // of /tmp/x.ts would be compiled as CommonJS there and fail on our ESM sources).
+    mod = (/\.[mc]?ts$/.test(file) ? await tsImport(pathToFileURL(file).href, import.meta.url) : await import(pathToFileURL(file).href)) as { default?: unknown };
   } catch (e) {
     if (e instanceof UserInputError) return { ok: false, errors: e.errors };
-    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    const message = e instanceof Error ? e.message.split('\n').filter(Boolean).slice(0, 3).join(' ') : String(e);
     return fail({ code: 'AFL403', location: relative(process.cwd(), file) || file, message: `the model module failed to load: ${message}`, hint: 'fix the module so that it imports cleanly (try: npx tsx <file>)' });
   }
-  const def = mod.default;
+  let def = mod.default;
+  // CommonJS interop (a model outside an ESM package): the module object arrives as `default`.
+  if (typeof def === 'object' && def !== null && !('program' in def) && 'default' in def) def = (def as { default: unknown }).default;
   const problem = shapeProblem(def);
   if (problem !== null)
     return fail({ code: 'AFL402', location: relative(process.cwd(), file) || file, message: `not an afterlife model: ${problem}`, hint: 'a model module has `export default defineModel({ name, title, description, source, program, inputs, semantics })`' });

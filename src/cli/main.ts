@@ -14,6 +14,7 @@ import { CliFailure, processIO, type CliIO } from './io.ts';
 export async function main(argv: readonly string[], ioOverride?: CliIO): Promise<number> {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
+  // First Ctrl-C: stop cleanly and report what was covered; a second one kills (default handler).
   if (!ioOverride) process.once('SIGINT', onSigint);
   const io = ioOverride ?? processIO(controller.signal);
   let code: number = EXIT.ok;

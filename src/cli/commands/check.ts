@@ -18,6 +18,7 @@ import { coverageLines, verdictBlock } from '../check-report.ts';
 import { parseCount } from '../common-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliFailure, type CliIO } from '../io.ts';
+import { checkInWorker } from '../interruptible.ts';
 import { progressPrinter } from '../progress.ts';
 import { defaultTracePath, saveTrace } from '../save-trace.ts';
 import { modelRef } from '../trace-file.ts';
@@ -95,7 +96,7 @@ async function runCheck(modelArg: string, flags: CheckFlags, io: CliIO): Promise
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
   };
-  const run = check(model, options);
+  const run = io.interruptible ? await checkInWorker(loaded.file, model, options) : check(model, options);
   progress.done();
   if (!run.ok) throw new CliFailure(run.errors.map((e) => ({ code: e.code, location: `--${String(e.option).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message: e.message, hint: e.hint })));
   const result = run.result;
