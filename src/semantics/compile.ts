@@ -44,6 +44,7 @@ export function compileProgram(src: ProgramSource, opts: CompileOptions): Result
   for (const n of localNames) if (globalNames.includes(n)) err('AFL109', `locals`, `'${n}' is both a global and a local`, 'rename one of them');
 
   let readsScope = false;
+  let usesEnd = false;
   const expr = (e: Expr, path: string, scope: Scope): CExpr => {
     switch (e.k) {
       case 'lit':
@@ -110,7 +111,6 @@ export function compileProgram(src: ProgramSource, opts: CompileOptions): Result
         return { k: 'end' };
     }
   };
-  let usesEnd = false;
 
   // main, in order: tracks which locals are assigned and which chains are started before each command.
   const startedAt = new Map<string, number>();
