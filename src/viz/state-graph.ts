@@ -10,16 +10,13 @@
  * any node can be drawn. With a projection the checker's `quotientGraph` collapses it; a node then
  * stands for `count` states and an edge for `count` transitions.
  */
-import { buildStateGraph as buildCheckerGraph, quotientGraph } from '../checker/graph.ts';
+import { buildStateGraph as buildCheckerGraph, quotientGraph, type GraphEdge as CheckerEdge, type GraphNode as CheckerNode } from '../checker/graph.ts';
 import type { Model } from '../checker/model.ts';
 
-export interface GraphNode {
-  readonly id: number;
-  readonly depth: number;
+/** The checker's node (a state or, projected, a class of states) with what drawing needs on top. */
+export interface GraphNode extends Omit<CheckerNode, 'cut'> {
   /** Multi-line label (lines joined by `\n`). */
   readonly label: string;
-  readonly initial: boolean;
-  readonly terminal: boolean;
   /** Properties this node violates (`always`; `eventually` at a terminal state). */
   readonly failing: readonly string[];
   /** `sometimes` properties this node witnesses. */
@@ -32,11 +29,7 @@ export interface GraphNode {
   readonly failingCount?: Readonly<Record<string, number>>;
 }
 
-export interface GraphEdge {
-  readonly from: number;
-  readonly to: number;
-  readonly rule: string;
-  readonly label: string;
+export interface GraphEdge extends CheckerEdge {
   /** `always-step` properties this transition violates. */
   readonly failing: readonly string[];
   /** Transitions it stands for (1 unless projected). */
