@@ -21,6 +21,9 @@ export interface Progress {
   readonly depth: number;
   readonly elapsedMs: number;
   readonly statesPerSecond: number;
+  /** Random mode: schedules run so far in this round, and the round's total (fast-check numRuns). */
+  readonly runs?: number;
+  readonly totalRuns?: number;
 }
 
 export interface CheckOptions {

@@ -80,6 +80,16 @@ export function runRandom<S, A>(model: Model<S, A>, options: ResolvedOptions): R
     return violation;
   };
 
+  let lastReport = 0;
+  /** Progress at most every 250 ms: the bar of a random run counts schedules against fast-check's numRuns. */
+  const reportProgress = (samples: number): void => {
+    const now = performance.now();
+    if (now - lastReport < 250) return;
+    lastReport = now;
+    const elapsedMs = now - started;
+    options.onProgress!({ generated: stats.steps, distinct: 0, frontier: 0, depth: stats.maxDepth, elapsedMs, statesPerSecond: stats.steps / Math.max(elapsedMs / 1000, 1e-6), runs: samples, totalRuns: options.runs });
+  };
+
   const arbitrary = fc.record({ init: fc.nat(), choices: fc.array(fc.nat(), { maxLength: options.maxDepth, size: 'max' }) });
   let active = selected.filter((property) => property.kind !== 'sometimes');
   let runs = 0;
@@ -93,7 +103,11 @@ export function runRandom<S, A>(model: Model<S, A>, options: ResolvedOptions): R
       break;
     }
     const current = active;
-    const property = fc.property(arbitrary, (schedule) => options.signal?.aborted === true || simulate(schedule, current) === undefined);
+    let samples = 0;
+    const property = fc.property(arbitrary, (schedule) => {
+      if (options.onProgress !== undefined && ++samples % 64 === 0) reportProgress(samples);
+      return options.signal?.aborted === true || simulate(schedule, current) === undefined;
+    });
     const details = fc.check(property, {
       seed: options.seed | 0,
       numRuns: options.runs,

@@ -69,3 +69,17 @@ describe('random scheduling with fast-check', () => {
     expect(!outcome.ok && outcome.errors[0]?.code).toBe('AFL215');
   });
 });
+
+describe('random mode progress', () => {
+  it('reports schedules run against the round total (for the CLI bar)', () => {
+    const seen: { runs?: number; totalRuns?: number }[] = [];
+    const outcome = check(mutex({ processes: 3, fixed: true }), { mode: 'random', seed: 1, runs: 2000, onProgress: (p) => seen.push(p) });
+    expect(outcome.ok).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const p of seen) {
+      expect(p.totalRuns).toBe(2000);
+      expect(p.runs).toBeGreaterThan(0);
+      expect(p.runs).toBeLessThanOrEqual(2000);
+    }
+  });
+});

@@ -82,7 +82,7 @@ async function runCheck(modelArg: string, flags: CheckFlags, io: CliIO): Promise
   const mode = flags.mode ?? 'bfs';
   const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
   if (timeout !== undefined && !(timeout > 0)) throw new CliFailure([{ code: 'AFL202', location: '--timeout', message: `'${flags.timeout}' is not a positive number of seconds`, hint: 'e.g. --timeout 30' }]);
-  const progress = progressPrinter(io, !flags.quiet && !flags.json);
+  const progress = progressPrinter(io, !flags.quiet && !flags.json, flags.maxStates === undefined ? undefined : parseCount(flags.maxStates, '--max-states', { min: 1 }));
   const options: CheckOptions = {
     mode: mode as CheckOptions['mode'],
     properties,
