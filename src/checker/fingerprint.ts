@@ -100,6 +100,7 @@ export class FingerprintSink implements EncodeSink {
 
 /** Builds the exact canonical key: `i<n>,` for ints and `s<len>:<chars>` for strings. */
 export class ExactKeySink implements EncodeSink {
+  readonly exact = true;
   private parts = '';
   reset(): void {
     this.parts = '';

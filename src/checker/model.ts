@@ -16,6 +16,11 @@
 export interface EncodeSink {
   int(n: number): void;
   str(s: string): void;
+  /**
+   * True for sinks that build exact keys (`--exact`): a model that summarises sub-values by a digest
+   * in fingerprint mode must then write them out in full, so exact mode stays collision-free.
+   */
+  readonly exact?: boolean;
 }
 
 /** A named, documented property the checker can decide. */

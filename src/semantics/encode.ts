@@ -3,13 +3,14 @@
  *
  * Fixed field order, arrays length-prefixed, values tagged; records are already field-sorted, and
  * Pr is kept sorted by the reducers, so equal states encode identically and different ones
- * differently. Hot path: no allocation.
+ * differently. Hot path: no allocation. In fingerprint mode a record is written as its content digest
+ * (computed once when the record was built, see value-digest.ts); exact sinks get the full structure.
  */
 import type { EncodeSink } from '../checker/model.ts';
 import type { State } from './state.ts';
 import type { Value } from './values.ts';
 
-const T_UNSET = 0, T_NULL = 1, T_FALSE = 2, T_TRUE = 3, T_INT = 4, T_NUM = 5, T_STR = 6, T_HASH = 7, T_REC = 8;
+const T_UNSET = 0, T_NULL = 1, T_FALSE = 2, T_TRUE = 3, T_INT = 4, T_NUM = 5, T_STR = 6, T_HASH = 7, T_REC = 8, T_REC_DIGEST = 9;
 
 export function encodeValue(v: Value | undefined, sink: EncodeSink): void {
   // Hot path (every value of every generated state): objects first, index loops, no destructuring.
@@ -18,6 +19,12 @@ export function encodeValue(v: Value | undefined, sink: EncodeSink): void {
     if (v.$ === 'H') {
       sink.int(T_HASH);
       return encodeValue(v.of, sink);
+    }
+    if (sink.exact !== true) {
+      // fingerprint mode: the record's content digest, computed once when it was built (value-digest.ts)
+      sink.int(T_REC_DIGEST);
+      sink.int(v.da);
+      return sink.int(v.db);
     }
     const fields = v.fields;
     const n = fields.length;

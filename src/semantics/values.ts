@@ -1,3 +1,5 @@
+import { digestFields } from './value-digest.ts';
+
 /**
  * The value domain of serverless programs: JSON-like scalars, records, and an uninterpreted hash.
  *
@@ -18,6 +20,9 @@ export interface RecordValue {
   readonly $: 'rec';
   /** Sorted by field name, no duplicates. */
   readonly fields: readonly (readonly [string, Value])[];
+  /** Content digest (two 32-bit lanes, see value-digest.ts), a function of `fields`; never compared. */
+  readonly da: number;
+  readonly db: number;
 }
 
 export function hashOf(v: Value): HashValue {
@@ -28,7 +33,13 @@ export function record(fields: Readonly<Record<string, Value>>): RecordValue {
   const sorted = Object.keys(fields)
     .sort()
     .map((k) => [k, fields[k] as Value] as const);
-  return { $: 'rec', fields: sorted };
+  return recordOfSorted(sorted);
+}
+
+/** A record from fields already sorted by name without duplicates (the only way records are built). */
+export function recordOfSorted(fields: readonly (readonly [string, Value])[]): RecordValue {
+  const [da, db] = digestFields(fields);
+  return { $: 'rec', fields, da, db };
 }
 
 export function isHash(v: Value): v is HashValue {

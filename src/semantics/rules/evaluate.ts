@@ -7,7 +7,7 @@
  * on an immer draft and on the explorer's shallow copy (see `step.ts`).
  */
 import type { CExpr, CSync } from '../compiled.ts';
-import { fieldOf, hashOf, isRecord, record, type Value } from '../values.ts';
+import { fieldOf, hashOf, isRecord, record, type Value, recordOfSorted } from '../values.ts';
 import { W_FRAME, W_GLOBALS, type Draft_ } from './context.ts';
 
 export interface EvalEnv {
@@ -45,7 +45,7 @@ export function evaluate(e: CExpr, env: EvalEnv): Value {
         const field = e.fields[i]!;
         fields.push([field[0], evaluate(field[1], env)]);
       }
-      return { $: 'rec', fields };
+      return recordOfSorted(fields);
     }
     case 'add': {
       const l = evaluate(e.left, env);
