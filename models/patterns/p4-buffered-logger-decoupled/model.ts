@@ -14,18 +14,13 @@
  * (and its clear) completes before request 2 can start: no line is lost or held over
  * (`no-lost-write`, `batch-matches-request` hold), while the response is not delayed by the flush.
  */
-import { add, allSettled, andFinally, defineProgram, end, field, g, input, lit, rec, returnValue, setGlobal, start, write } from '../../../src/semantics/builder.ts';
-import type { ChainStep } from '../../../src/semantics/program.ts';
+import { add, allSettled, andFinally, defineProgram, end, field, g, input, lit, rec, returnValue, setGlobal, start, write, andThen } from '../../../src/semantics/builder.ts';
 import { defineModel } from '../../../src/semantics/define-model.ts';
 import { record } from '../../../src/semantics/values.ts';
 import { batchMatchesRequest } from '../p4-buffered-logger/model.ts';
 
-/**
- * `.then(() => { buffer = ''; })` written as plain step data rather than with the builder's `then`: a
- * module exporting `then` has a thenable namespace, so `await import()` of builder.ts never settles
- * (which hangs vitest); that export is likely to be renamed, and this keeps the model independent of it.
- */
-const clearBufferOnAck: ChainStep = { k: 'then', body: [setGlobal('buffer', lit(''))] };
+/** `.then(() => { buffer = ''; })`: the buffer is cleared once the sink acknowledged the batch. */
+const clearBufferOnAck = andThen({ do: [setGlobal('buffer', lit(''))] });
 
 export default defineModel({
   name: 'patterns/p4-buffered-logger-decoupled',

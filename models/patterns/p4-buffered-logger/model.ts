@@ -19,18 +19,13 @@
  * `batch-matches-request` (a DbInvariant) states that every shipped batch holds exactly the lines of
  * the request that flushed it; it catches both. The decoupled fix is `p4-buffered-logger-decoupled`.
  */
-import { add, defineProgram, field, g, input, lit, rec, returnValue, setGlobal, start, write } from '../../../src/semantics/builder.ts';
-import type { ChainStep } from '../../../src/semantics/program.ts';
+import { add, defineProgram, field, g, input, lit, rec, returnValue, setGlobal, start, write, andThen } from '../../../src/semantics/builder.ts';
 import { defineModel } from '../../../src/semantics/define-model.ts';
 import type { DbInvariant } from '../../../src/semantics/properties.ts';
 import { fieldOf, record, valueEquals } from '../../../src/semantics/values.ts';
 
-/**
- * `.then(() => { buffer = ''; })` written as plain step data rather than with the builder's `then`: a
- * module exporting `then` has a thenable namespace, so `await import()` of builder.ts never settles
- * (which hangs vitest); that export is likely to be renamed, and this keeps the model independent of it.
- */
-const clearBufferOnAck: ChainStep = { k: 'then', body: [setGlobal('buffer', lit(''))] };
+/** `.then(() => { buffer = ''; })`: the buffer is cleared once the sink acknowledged the batch. */
+const clearBufferOnAck = andThen({ do: [setGlobal('buffer', lit(''))] });
 
 export const batchMatchesRequest: DbInvariant = {
   name: 'batch-matches-request',
